@@ -1,0 +1,64 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """A person with one or more roles in one community.
+
+    Roles are flags rather than groups because a person may hold several (a provider
+    who also moderates the forum) and every access decision reads them.
+    """
+
+    is_service_user = models.BooleanField(_("service user"), default=False)
+    is_provider = models.BooleanField(_("health provider"), default=False)
+    is_moderator = models.BooleanField(_("peer moderator"), default=False)
+    is_community_admin = models.BooleanField(_("community admin"), default=False)
+    is_researcher = models.BooleanField(_("researcher"), default=False)
+
+    community = models.ForeignKey(
+        "communities.Community",
+        verbose_name=_("community"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
+    )
+    professional_title = models.CharField(
+        _("professional title"),
+        max_length=80,
+        blank=True,
+        help_text=_("Shown to service users, for example “psychiatric nurse”."),
+    )
+    phone = models.CharField(_("mobile phone"), max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @property
+    def display_name(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class TermsAcceptance(models.Model):
+    """One row each time a person accepts a version of the terms of use."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="terms_acceptances"
+    )
+    version = models.CharField(max_length=20)
+    accepted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "version"], name="terms_accepted_once_per_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} accepted {self.version}"
