@@ -55,12 +55,9 @@ if PRODUCTION and len(SECRET_KEY) < 50:
 # Health text is encrypted with keys of its own, never derived from SECRET_KEY, so
 # that rotating one does not touch the other. Newest key first; older keys only
 # decrypt until `manage.py rotate_encryption` has re-encrypted everything.
-FIELD_ENCRYPTION_KEYS = env_list(
-    "FIELD_ENCRYPTION_KEYS",
-    [
-        _secret("FIELD_ENCRYPTION_KEY", "field-encryption-key", _fernet_key),
-    ],
-)
+FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", []) or [
+    _secret("FIELD_ENCRYPTION_KEY", "field-encryption-key", _fernet_key)
+]
 
 # The access log's hash chain is keyed apart from the database, so someone who can
 # write rows cannot forge a chain that verifies.
@@ -288,6 +285,8 @@ if PRODUCTION:
 
 # Mail: the console in the embedded profile, SMTP when EMAIL_HOST is set.
 _email_host = env_str("EMAIL_HOST")
+if PRODUCTION and not _email_host:
+    raise ImproperlyConfigured("EMAIL_HOST must be set in production.")
 if _email_host:
     MAILERS = {
         "default": {
