@@ -1,4 +1,4 @@
-"""The demo community loads completely, twice without duplicates, never in production."""
+"""The demo community loads fully, twice without duplicates, never in production."""
 
 import pytest
 from django.apps import apps
