@@ -62,6 +62,9 @@ class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
     The database can neither search nor sort by it: look up by other fields.
     """
 
+    # LIMITATION: the database cannot search or sort encrypted text; a filter on
+    # this field compares ciphertexts and never matches.
+
     def get_prep_value(self, value: Any) -> Any:
         value = super().get_prep_value(value)
         if value is None:

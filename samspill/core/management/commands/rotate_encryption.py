@@ -30,6 +30,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"{model._meta.label}: {count} rows re-encrypted")
 
     def _rotate_model(self, model: type[models.Model], names: list[str]) -> int:
+        # LIMITATION: every row is rewritten, because a Fernet token does not say
+        # which key made it, so rows already under the newest key are redone too.
         # Reading decrypts with whichever key fits; writing encrypts with the first.
         # Batches keyed on the primary key keep memory flat on large tables.
         count = 0
