@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from samspill.core.browser import assert_accessible
 
@@ -21,7 +22,30 @@ def test_a_visitor_can_switch_language_with_the_keyboard(live_server, page):
     page.get_by_role("button", name="English").focus()
     page.keyboard.press("Enter")
 
-    page.wait_for_url("**" + reverse("accounts:login"))
-    assert page.locator("html").get_attribute("lang") == "en"
+    expect(page.locator("html")).to_have_attribute("lang", "en")
     assert page.get_by_role("complementary", name="Not for emergencies").is_visible()
     assert_accessible(page)
+
+
+def test_the_layout_fits_a_360_pixel_phone(live_server, browser):
+    context = browser.new_context(
+        locale="nb-NO", viewport={"width": 360, "height": 740}
+    )
+    phone = context.new_page()
+    phone.goto(live_server.url + reverse("accounts:login"))
+
+    page_width = phone.evaluate("document.documentElement.scrollWidth")
+    assert page_width <= 360
+    assert phone.get_by_role("link", name="116 123").is_visible()
+    assert_accessible(phone)
+    context.close()
+
+
+def test_the_skip_link_is_the_first_stop_and_moves_focus_to_main(live_server, page):
+    page.goto(live_server.url + reverse("core:emergencies"))
+
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Hopp til hovedinnholdet")
+    assert skip.evaluate("element => element === document.activeElement")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"

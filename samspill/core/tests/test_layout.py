@@ -64,10 +64,3 @@ def test_a_visitor_can_switch_to_english_without_javascript(client):
 
     assert response.status_code == 302
     assert '<html lang="en">' in client.get(login).text
-
-
-@pytest.mark.django_db
-def test_unknown_pages_answer_404_in_the_portal_layout(client, settings):
-    response = client.get(reverse("core:emergencies") + "no-such-page/")
-
-    assert response.status_code in (302, 404)
