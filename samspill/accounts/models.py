@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -62,3 +63,31 @@ class TermsAcceptance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} accepted {self.version}"
+
+
+class UserSession(models.Model):
+    """One signed-in session, so its owner can see it and end it from elsewhere.
+
+    The session store holds the session itself; this row only describes it. Ending a
+    session deletes both. The description is deliberately coarse (browser and
+    system, not the full user-agent string) because it is shown back to the person.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="sessions")
+    session_key = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("signed in"), default=timezone.now)
+    last_seen_at = models.DateTimeField(_("last active"), default=timezone.now)
+    device = models.CharField(_("device"), max_length=80, blank=True)
+    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        indexes = [
+            models.Index(
+                fields=["user", "-last_seen_at"], name="usersession_user_recent"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"session {self.pk} of user {self.user_id}"
