@@ -4,8 +4,9 @@ Views call these after deciding who may act; nothing here checks permissions.
 """
 
 import logging
+import math
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from importlib import import_module
 from typing import Any
 
@@ -202,10 +203,10 @@ def check_code(user: User, code: str) -> CodeCheck:
 
 def _seconds_until(details: Any) -> int:
     until = (details or {}).get("locked_until")
-    if until is None:
+    if not isinstance(until, datetime):
         return 1
     remaining = (until - timezone.now()).total_seconds()
-    return max(1, int(remaining) + 1)
+    return max(1, math.ceil(remaining))
 
 
 def start_enrolment(user: User) -> TOTPDevice:
