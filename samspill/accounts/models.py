@@ -1,7 +1,12 @@
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from samspill.accounts.policy import TOUCH_SECONDS
 
 
 class User(AbstractUser):
@@ -65,6 +70,22 @@ class TermsAcceptance(models.Model):
         return f"{self.user_id} accepted {self.version}"
 
 
+class UserSessionQuerySet(models.QuerySet["UserSession"]):
+    def live(self) -> "UserSessionQuerySet":
+        """Sessions the clock has not ended yet (their rows may linger a while)."""
+        current = timezone.now()
+        # Activity is noted at most once a minute, so allow that much slack.
+        idle = settings.SESSION_IDLE_SECONDS + TOUCH_SECONDS
+        return self.filter(
+            created_at__gte=current
+            - timedelta(seconds=settings.SESSION_ABSOLUTE_SECONDS),
+            last_seen_at__gte=current - timedelta(seconds=idle),
+        )
+
+    def stale(self) -> "UserSessionQuerySet":
+        return self.exclude(pk__in=self.live().values("pk"))
+
+
 class UserSession(models.Model):
     """One signed-in session, so its owner can see it and end it from elsewhere.
 
@@ -79,6 +100,8 @@ class UserSession(models.Model):
     last_seen_at = models.DateTimeField(_("last active"), default=timezone.now)
     device = models.CharField(_("device"), max_length=80, blank=True)
     ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+
+    objects = UserSessionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("session")

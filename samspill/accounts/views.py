@@ -12,7 +12,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, update_session_auth_hash
 from django.contrib.auth import logout as auth_logout
-from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -27,7 +26,13 @@ from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from samspill.accounts import actions, policy
-from samspill.accounts.forms import CodeForm, EnrolmentForm, PasswordForm, TermsForm
+from samspill.accounts.forms import (
+    ChangePasswordForm,
+    CodeForm,
+    EnrolmentForm,
+    PasswordForm,
+    TermsForm,
+)
 from samspill.accounts.models import TermsAcceptance, User, UserSession
 from samspill.core.decorators import public
 
@@ -188,7 +193,7 @@ def keep_alive(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 def show_security(request: HttpRequest) -> HttpResponse:
-    return _security_page(request, PasswordChangeForm(_me(request)))
+    return _security_page(request, ChangePasswordForm(_me(request)))
 
 
 @require_POST
@@ -208,7 +213,7 @@ def end_session(request: HttpRequest, pk: int) -> HttpResponse:
 @sensitive_post_parameters()
 def change_password(request: HttpRequest) -> HttpResponse:
     """Change my password; every other session of mine ends with it."""
-    form = PasswordChangeForm(_me(request), request.POST)
+    form = ChangePasswordForm(_me(request), request.POST)
     if not form.is_valid():
         return _security_page(request, form)
 
@@ -226,9 +231,11 @@ def _password_page(request: HttpRequest, form: PasswordForm) -> HttpResponse:
     return render(request, "accounts/login.html", {"form": form})
 
 
-def _security_page(request: HttpRequest, form: PasswordChangeForm) -> HttpResponse:
-    rows = UserSession.objects.filter(user=_me(request)).order_by(
-        "-last_seen_at", "-pk"
+def _security_page(request: HttpRequest, form: ChangePasswordForm) -> HttpResponse:
+    rows = (
+        UserSession.objects.live()
+        .filter(user=_me(request))
+        .order_by("-last_seen_at", "-pk")
     )
     page = Paginator(rows, SESSIONS_PER_PAGE).get_page(request.GET.get("side"))
     context = {

@@ -251,3 +251,29 @@ def test_changing_my_password_ends_my_other_sessions(personas):
 
     row = UserSession.objects.get(user=user)
     assert row.session_key == laptop.cookies[SESSION].value
+
+
+def test_sessions_ended_by_the_clock_are_not_listed(personas, client_as):
+    client = client_as(personas.anna)
+    UserSession.objects.create(
+        user=personas.anna,
+        session_key="abandoned",
+        device="Safari, iPad",
+        last_seen_at=timezone.now() - timedelta(hours=2),
+    )
+
+    response = client.get(reverse("accounts:security"))
+
+    assert "Safari, iPad" not in response.text
+
+
+def test_sessions_ended_by_the_clock_are_removed_at_the_next_login(personas):
+    user = new_user(personas.community)
+    abandoned = UserSession.objects.create(
+        user=user, session_key="abandoned", last_seen_at=START - timedelta(hours=2)
+    )
+
+    signed_in(user)
+
+    assert not UserSession.objects.filter(pk=abandoned.pk).exists()
+    assert UserSession.objects.filter(user=user).count() == 1
