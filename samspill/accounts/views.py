@@ -193,7 +193,7 @@ def keep_alive(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 def show_security(request: HttpRequest) -> HttpResponse:
-    return _security_page(request, ChangePasswordForm(_me(request)))
+    return _security_page(request, ChangePasswordForm(request, _me(request)))
 
 
 @require_POST
@@ -213,7 +213,7 @@ def end_session(request: HttpRequest, pk: int) -> HttpResponse:
 @sensitive_post_parameters()
 def change_password(request: HttpRequest) -> HttpResponse:
     """Change my password; every other session of mine ends with it."""
-    form = ChangePasswordForm(_me(request), request.POST)
+    form = ChangePasswordForm(request, _me(request), request.POST)
     if not form.is_valid():
         return _security_page(request, form)
 

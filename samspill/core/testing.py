@@ -115,5 +115,8 @@ def login_as(client: Client, user: User) -> Client:
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     stamp_login(session, at=policy.now() + TEN_YEARS)
     record_session(session, user, "Test client", "127.0.0.1")
+    # Remembered as the terms middleware would, so a test's first request makes
+    # the same queries as its later ones.
+    session[policy.TERMS_VERSION] = settings.TERMS_VERSION
     session.save()
     return client

@@ -204,7 +204,6 @@ def test_the_security_page_lists_my_sessions_in_constant_queries(
             user=personas.anna, session_key=f"other{number}", device="Firefox, Linux"
         )
     UserSession.objects.create(user=personas.bjorn, session_key="not-mine")
-    client.get(reverse("accounts:security"))  # the terms check is then remembered
 
     # Session, user, second factor, count and one page of rows.
     with django_assert_num_queries(5):
@@ -277,3 +276,25 @@ def test_sessions_ended_by_the_clock_are_removed_at_the_next_login(personas):
 
     assert not UserSession.objects.filter(pk=abandoned.pk).exists()
     assert UserSession.objects.filter(user=user).count() == 1
+
+
+def test_guessing_the_old_password_is_throttled_like_the_login_brute_force(
+    personas, client_as
+):
+    client = client_as(personas.anna)
+    form = {"new_password1": "a long and quiet walk", "new_password2": "x"}
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            reverse("accounts:change_password"), {**form, "old_password": "guess!"}
+        )
+    before = personas.anna.password
+
+    new = "a long and quiet walk by the fjord"
+    response = client.post(
+        reverse("accounts:change_password"),
+        {"old_password": PASSWORD, "new_password1": new, "new_password2": new},
+    )
+
+    assert response.status_code == 200
+    personas.anna.refresh_from_db()
+    assert personas.anna.password == before

@@ -127,3 +127,15 @@ def test_failures_are_counted_for_unknown_usernames_too(personas):
     )
 
     assert AccessAttempt.objects.filter(username="nobody-at-all").exists()
+
+
+def test_failed_logins_do_not_log_the_typed_username(personas, caplog):
+    caplog.set_level("DEBUG")
+
+    client_at("10.4.4.4").post(
+        "/konto/logg-inn/",
+        {"username": "kari.nordmann@example.org", "password": "wrong password!"},
+    )
+
+    assert caplog.records
+    assert "kari.nordmann" not in caplog.text
