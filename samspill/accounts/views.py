@@ -116,12 +116,10 @@ def enter_code(request: HttpRequest) -> HttpResponse:
 @public
 @never_cache
 def enrol_authenticator(request: HttpRequest) -> HttpResponse:
-    """First login: set up an authenticator app, for a pending person without one.
-
-    LIMITATION: On first login the password alone decides who may set up the
-    authenticator, so someone who learns a new user's password before that user
-    logs in for the first time can enrol an app of their own.
-    """
+    """First login: set up an authenticator app, for a pending person without one."""
+    # LIMITATION: On first login the password alone decides who may set up the
+    # authenticator, so someone who learns a new user's password before that user
+    # logs in for the first time can enrol an app of their own.
     user = _pending_user(request)
     if user is None:
         return _back_to_password(request)
@@ -285,6 +283,8 @@ def _show_notice(request: HttpRequest) -> None:
             "Logging in took longer than five minutes, so please start again."
         ),
         "logged_out": _("You are logged out. Thank you for today."),
+        "ended": _("Your session has ended. Log in again to go on."),
+        "unverified": _("Your session has ended. Log in again to go on."),
     }
     notice = notices.get(str(request.session.pop(policy.NOTICE, "")))
     if notice:
