@@ -100,7 +100,7 @@ def touch_session(session: SessionBase, user: User) -> bool:
     session a new key at some steps (a password change), and the row must follow.
     """
     current = policy.now()
-    if current - int(session.get(policy.SEEN_AT, 0)) < policy.TOUCH_SECONDS:
+    if current - int(session.get(policy.SEEN_AT, 0)) < policy.touch_seconds():
         return True
 
     session[policy.SEEN_AT] = current

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samspill.accounts.policy import TOUCH_SECONDS
+from samspill.accounts.policy import touch_seconds
 
 
 class User(AbstractUser):
@@ -75,7 +75,7 @@ class UserSessionQuerySet(models.QuerySet["UserSession"]):
         """Sessions the clock has not ended yet (their rows may linger a while)."""
         current = timezone.now()
         # Activity is noted at most once a minute, so allow that much slack.
-        idle = settings.SESSION_IDLE_SECONDS + TOUCH_SECONDS
+        idle = settings.SESSION_IDLE_SECONDS + touch_seconds()
         return self.filter(
             created_at__gte=current
             - timedelta(seconds=settings.SESSION_ABSOLUTE_SECONDS),

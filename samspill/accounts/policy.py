@@ -34,6 +34,15 @@ NEW_RECOVERY_CODES = "accounts.new_recovery_codes"
 TOUCH_SECONDS = 60
 
 
+def touch_seconds() -> int:
+    """Return how often activity is written down, in seconds.
+
+    Never less often than a tenth of the idle limit, so that a short limit (set
+    to try the timeout out) does not end a session that is in use.
+    """
+    return max(1, min(TOUCH_SECONDS, settings.SESSION_IDLE_SECONDS // 10))
+
+
 def now() -> int:
     return int(timezone.now().timestamp())
 

@@ -57,6 +57,15 @@ def test_activity_keeps_a_session_alive_past_thirty_minutes(personas):
     assert UserSession.objects.get().last_seen_at == START + timedelta(minutes=40)
 
 
+def test_a_short_idle_limit_does_not_end_a_session_in_use(personas, settings):
+    settings.SESSION_IDLE_SECONDS = 60
+    client = signed_in(new_user(personas.community))
+
+    assert get_at(client, START + timedelta(seconds=50)).status_code == 200
+    assert get_at(client, START + timedelta(seconds=100)).status_code == 200
+    assert get_at(client, START + timedelta(seconds=161)).status_code == 302
+
+
 def test_a_session_ends_after_twelve_hours_even_when_active(personas):
     client = signed_in(new_user(personas.community))
     limit = settings.SESSION_ABSOLUTE_SECONDS // 60
