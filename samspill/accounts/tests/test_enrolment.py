@@ -137,3 +137,11 @@ def _enrol(client, user):
     device = TOTPDevice.objects.get(user=user)
     client.post(reverse("accounts:login_enrol"), {"code": code_for(device)})
     return client
+
+
+def test_the_page_with_the_secret_is_never_cached(client, personas):
+    start(client, personas)
+
+    response = client.get(reverse("accounts:login_enrol"))
+
+    assert "no-store" in response["Cache-Control"]
