@@ -189,7 +189,7 @@ TASKS = {
 # Accounts and login.
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "samspill.accounts.backends.SteadyAxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 PASSWORD_HASHERS = [
@@ -228,6 +228,8 @@ AXES_LOCKOUT_CALLABLE = "samspill.accounts.views.locked_out"
 AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0)
+# A typed username may be an email address: keep it out of axes' log lines.
+AXES_SENSITIVE_PARAMETERS = ["username"]
 
 # Terms of use: raising the version asks everyone to read and accept again.
 TERMS_VERSION = env_str("TERMS_VERSION", "2026-12")

@@ -14,11 +14,14 @@ from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from samspill.accounts import policy
+from samspill.accounts.actions import record_session, stamp_login
 from samspill.accounts.models import TermsAcceptance, User
 from samspill.care.models import CareRelationship
 from samspill.communities.models import Community, Service, ServiceMembership
 
 PASSWORD = "correct horse battery staple 42"
+TEN_YEARS = 10 * 365 * 24 * 60 * 60
 
 
 @dataclass
@@ -97,15 +100,23 @@ def make_personas() -> Personas:
 def login_as(client: Client, user: User) -> Client:
     """Sign a test client in as someone who has passed both factors and the terms.
 
-    Tests of the login itself must not use this: they walk the real forms.
+    Tests of the login itself must not use this: they walk the real forms. The
+    session's clocks are stamped ten years ahead, so a test that moves the clock
+    forward (reminders, due check-ins) keeps its client instead of meeting the
+    30-minute idle timeout; the session policy's own tests log in for real.
     """
     device, _ = TOTPDevice.objects.get_or_create(
         user=user, name="test", defaults={"confirmed": True}
     )
     TermsAcceptance.objects.get_or_create(user=user, version=settings.TERMS_VERSION)
-    client.force_login(user)
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
 
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    stamp_login(session, at=policy.now() + TEN_YEARS)
+    record_session(session, user, "Test client", "127.0.0.1")
+    # Remembered as the terms middleware would, so a test's first request makes
+    # the same queries as its later ones.
+    session[policy.TERMS_VERSION] = settings.TERMS_VERSION
     session.save()
     return client

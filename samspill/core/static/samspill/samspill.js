@@ -26,7 +26,9 @@
       var form = event.target;
       fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin" })
         .then(function (response) {
-          if (response.ok) {
+          // Only the keep-alive's own 204 means the session lives on; a redirect
+          // that fetch followed to the login page is also "ok".
+          if (response.status === 204) {
             schedule();
           } else {
             window.location.reload();
