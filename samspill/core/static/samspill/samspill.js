@@ -2,6 +2,8 @@
 (function () {
   "use strict";
 
+  // LIMITATION: without JavaScript nobody is warned before the idle timeout ends the
+  // session; the page says so nowhere, and saved drafts are the only safety net.
   // Show the idle warning shortly before the server ends the session, and let the
   // person stay without losing their place (the keep-alive answers with no content).
   function setUpIdleWarning() {
