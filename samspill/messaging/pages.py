@@ -1,0 +1,75 @@
+"""Reading threads and messages in pages whose cost does not grow with the data.
+
+Messages are paged by keyset on (thread, id): the oldest page is found through the
+same index as the newest, with no OFFSET to walk past.
+"""
+
+from dataclasses import dataclass, field
+
+from django.http import QueryDict
+from django.utils import timezone
+
+from samspill.accounts.models import User
+from samspill.messaging.models import AwayNotice, Message, Participant, Thread
+
+MESSAGES_PER_PAGE = 20
+THREADS_PER_PAGE = 25
+
+
+@dataclass
+class MessagePage:
+    messages: list[Message]
+    has_older: bool = False
+    has_newer: bool = False
+    older_than: int = 0
+    newer_than: int = 0
+    read_by: list[Participant] = field(default_factory=list)
+
+
+def _cursor(query: QueryDict, name: str) -> int | None:
+    raw = query.get(name, "")
+    if not raw.isdigit():
+        return None
+    return int(raw)
+
+
+def message_page(thread: Thread, query: QueryDict) -> MessagePage:
+    """Return one page of the thread: newest by default, or before/after a cursor."""
+    messages = Message.objects.filter(thread=thread).select_related("author")
+    before = _cursor(query, "eldre")
+    after = _cursor(query, "nyere")
+
+    if after is not None:
+        rows = list(
+            messages.filter(id__gt=after).order_by("id")[: MESSAGES_PER_PAGE + 1]
+        )
+        page = MessagePage(rows[:MESSAGES_PER_PAGE], has_older=after > 0)
+        page.has_newer = len(rows) > MESSAGES_PER_PAGE
+    else:
+        if before is not None:
+            messages = messages.filter(id__lt=before)
+        rows = list(messages.order_by("-id")[: MESSAGES_PER_PAGE + 1])
+        page = MessagePage(list(reversed(rows[:MESSAGES_PER_PAGE])))
+        page.has_older = len(rows) > MESSAGES_PER_PAGE
+        page.has_newer = before is not None
+
+    if page.messages:
+        page.older_than = page.messages[0].pk
+        page.newer_than = page.messages[-1].pk
+    return page
+
+
+def participants_of(thread: Thread) -> list[Participant]:
+    """Return the thread's people, the service user first."""
+    people = thread.participants.select_related("user").order_by("pk")
+    return sorted(people, key=lambda p: p.user_id != thread.service_user_id)
+
+
+def active_away_notices(users: list[User]) -> list[AwayNotice]:
+    """Return the away notices of these providers that still hold today."""
+    return list(
+        AwayNotice.objects.filter(
+            provider__in=[user for user in users if user.is_provider],
+            until__gte=timezone.localdate(),
+        ).select_related("provider")
+    )
