@@ -50,9 +50,13 @@ def reply_working_days(relationship: CareRelationship) -> int:
 def reply_due(sent_at: datetime.datetime, working_days: int) -> datetime.datetime:
     """Return the moment a reply becomes overdue: the end of the due day, local time."""
     local_day = timezone.localtime(sent_at).date()
-    due_day = add_working_days(local_day, working_days)
+    return overdue_after(add_working_days(local_day, working_days))
+
+
+def overdue_after(last_day: datetime.date) -> datetime.datetime:
+    """Return the first moment after last_day (local midnight): then it is overdue."""
     next_midnight = datetime.datetime.combine(
-        due_day + datetime.timedelta(days=1), datetime.time.min
+        last_day + datetime.timedelta(days=1), datetime.time.min
     )
     return timezone.make_aware(next_midnight)
 
