@@ -2,7 +2,8 @@
 
 For each size: a fresh PostgreSQL database, `generate_messages`, gunicorn on
 127.0.0.1 with benchmarks.settings, then interleaved requests to the floor, the
-inbox, a long thread's first and last page and the unread count. Server time comes
+inbox, a long thread's first and last page and the unread count; the home page
+(the shared base layout and nothing else) is measured as a reference. Server time comes
 from gunicorn's access log (%(D)s, microseconds), so the client adds no noise.
 
     .venv/bin/python benchmarks/run.py [--sizes 10000:500:2000 1000000:50000:20000]
@@ -122,6 +123,7 @@ def measure(
     thread = summary["long_thread"]
     urls = {
         "floor": "/bench/floor/",
+        "layout_only": "/",
         "inbox": "/meldinger/",
         "thread_newest_page": f"/meldinger/{thread}/",
         "thread_oldest_page": f"/meldinger/{thread}/?nyere=0",

@@ -4,10 +4,14 @@ Messages are paged by keyset on (thread, id): the oldest page is found through t
 same index as the newest, with no OFFSET to walk past.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.http import QueryDict
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext, ngettext
 
 from samspill.accounts.models import User
 from samspill.messaging.models import AwayNotice, Message, Participant, Thread
@@ -72,4 +76,66 @@ def active_away_notices(users: list[User]) -> list[AwayNotice]:
             provider__in=[user for user in users if user.is_provider],
             until__gte=timezone.localdate(),
         ).select_related("provider")
+    )
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    """One inbox line, with its words ready: rendering stays cheap per row."""
+
+    url: str
+    subject: str
+    person: str
+    when: str
+    unread: str
+    waiting: str
+    overdue: bool
+
+
+def inbox_rows(
+    participations: list[Participant], viewer: User, now: datetime.datetime
+) -> list[InboxRow]:
+    """Return the page's rows; the caller has paged and access-checked them."""
+    base = reverse("messaging:list_threads")
+    return [_inbox_row(p, viewer, now, base) for p in participations]
+
+
+def _local(moment: datetime.datetime, pattern: str) -> str:
+    return format_date(timezone.localtime(moment), pattern)
+
+
+def _inbox_row(
+    participation: Participant, viewer: User, now: datetime.datetime, base: str
+) -> InboxRow:
+    thread = participation.thread
+    due = participation.reply_due_at
+    overdue = due is not None and due <= now
+    waiting = ""
+    if due is not None and participation.waiting_since is not None:
+        since = _local(participation.waiting_since, "j. F")
+        if overdue:
+            waiting = gettext("Overdue: waiting for your reply since %(since)s") % {
+                "since": since
+            }
+        else:
+            waiting = gettext("Waiting for your reply since %(since)s") % {
+                "since": since
+            }
+    unread = ""
+    if participation.unread_count:
+        unread = ngettext(
+            "%(counter)s unread", "%(counter)s unread", participation.unread_count
+        ) % {"counter": participation.unread_count}
+    person = ""
+    if thread.service_user_id != viewer.pk:
+        person = thread.service_user.display_name
+    return InboxRow(
+        url=f"{base}{thread.pk}/",
+        subject=thread.subject,
+        person=person,
+        when=gettext("Last message %(when)s")
+        % {"when": _local(participation.last_activity_at, "j. F H:i")},
+        unread=unread,
+        waiting=waiting,
+        overdue=overdue,
     )

@@ -40,6 +40,7 @@ from samspill.messaging.models import AwayNotice, Draft, NotificationPreference
 from samspill.messaging.pages import (
     THREADS_PER_PAGE,
     active_away_notices,
+    inbox_rows,
     message_page,
     participants_of,
 )
@@ -69,10 +70,11 @@ def list_threads(request: HttpRequest) -> HttpResponse:
         .order_by(F("reply_due_at").asc(nulls_last=True), "-last_activity_at", "-id")
     )
     page = Paginator(participations, THREADS_PER_PAGE).get_page(request.GET.get("side"))
+    rows = inbox_rows(list(page.object_list), user, timezone.now())
     return render(
         request,
         "messaging/list_threads.html",
-        {"page": page, "now": timezone.now(), "may_write": may_use_messaging(user)},
+        {"page": page, "rows": rows, "may_write": may_use_messaging(user)},
     )
 
 
