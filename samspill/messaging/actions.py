@@ -218,6 +218,8 @@ def save_draft(user: User, thread: Thread | None, writing: Writing) -> Draft | N
 
     Precondition: the user may write in the thread (or start threads when None).
     """
+    # LIMITATION: A new-thread draft keeps subject, text and need but not the
+    # chosen recipients, so they must be ticked again when the draft is reopened.
     if not (writing.body.strip() or writing.subject.strip() or writing.what_i_need):
         Draft.objects.filter(user=user, thread=thread).delete()
         return None

@@ -82,6 +82,8 @@ def deliver_notification(delivery_id: int) -> None:
         return
 
     # Claim the row: of two workers running this task, only one moves it on.
+    # LIMITATION: A worker that dies between the claim and the send leaves the
+    # delivery in "sending" for good: at most once, never twice, but possibly never.
     claimed = Delivery.objects.filter(
         pk=delivery_id, status=Delivery.Status.PENDING
     ).update(status=Delivery.Status.SENDING, attempts=F("attempts") + 1)
@@ -114,6 +116,8 @@ def _send(delivery: Delivery) -> None:
 
 
 def settings_base_url() -> str:
+    # LIMITATION: SAMSPILL_BASE_URL is not yet a documented setting, so links in
+    # notifications point at the embedded server unless it is added to settings.
     base: str = getattr(settings, "SAMSPILL_BASE_URL", "http://127.0.0.1:8000")
     return base.rstrip("/")
 

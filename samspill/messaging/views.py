@@ -111,6 +111,8 @@ def _render_thread(
     actions.mark_read(participation)
     participants = participants_of(thread)
     others = [p for p in participants if p.user_id != participation.user_id]
+    # Read status is kept per person, not per message: it is shown for the newest
+    # message only, where "read at" is exact (see actions.mark_read).
     if page.messages and not page.has_newer:
         writer = page.messages[-1].author_id
         page.read_by = [
