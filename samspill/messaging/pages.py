@@ -6,15 +6,18 @@ same index as the newest, with no OFFSET to walk past.
 
 import datetime
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
 from samspill.accounts.models import User
-from samspill.messaging.models import AwayNotice, Message, Participant, Thread
+from samspill.messaging.models import AwayNotice, Message, Need, Participant, Thread
+from samspill.messaging.text import render_message_text
 
 MESSAGES_PER_PAGE = 20
 THREADS_PER_PAGE = 25
@@ -138,4 +141,50 @@ def _inbox_row(
         unread=unread,
         waiting=waiting,
         overdue=overdue,
+    )
+
+
+@dataclass(frozen=True)
+class MessageRow:
+    """One message with its words ready, so the thread template only prints."""
+
+    pk: int
+    mine: bool
+    writer: str
+    iso_time: str
+    time: str
+    need: str
+    need_label: str
+    what_i_need: str
+    body: SafeString
+    expected: str
+
+
+def message_rows(messages: list[Message], viewer: User) -> list[MessageRow]:
+    labels = dict(Need.choices)
+    return [_message_row(m, viewer, labels) for m in messages]
+
+
+def _message_row(message: Message, viewer: User, labels: dict[str, Any]) -> MessageRow:
+    author = message.author
+    writer = author.display_name
+    if author.professional_title:
+        writer = f"{writer}, {author.professional_title}"
+    expected = ""
+    if message.reply_expected_by is not None:
+        expected = gettext("A reply can be expected by %(date)s.") % {
+            "date": format_date(message.reply_expected_by, "l j. F")
+        }
+    local = timezone.localtime(message.created_at)
+    return MessageRow(
+        pk=message.pk,
+        mine=message.author_id == viewer.pk,
+        writer=writer,
+        iso_time=local.isoformat(),
+        time=format_date(local, "j. F Y H:i"),
+        need=message.need,
+        need_label=str(labels.get(message.need, "")),
+        what_i_need=message.what_i_need,
+        body=render_message_text(message.body),
+        expected=expected,
     )

@@ -42,6 +42,7 @@ from samspill.messaging.pages import (
     active_away_notices,
     inbox_rows,
     message_page,
+    message_rows,
     participants_of,
 )
 
@@ -123,6 +124,7 @@ def _render_thread(
     context = {
         "thread": thread,
         "page": page,
+        "rows": message_rows(page.messages, participation.user),
         "participants": participants,
         "away_notices": active_away_notices([p.user for p in others]),
         "form": form,
