@@ -105,6 +105,11 @@ class NewThreadForm(MessageForm):
             )
         self.order_fields(self.field_order)
 
+    def has_recipients(self) -> bool:
+        field = self.fields.get("providers") or self.fields["service_user"]
+        queryset = field.queryset  # type: ignore[attr-defined]
+        return bool(queryset.exists())
+
 
 class AwayNoticeForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:

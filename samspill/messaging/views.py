@@ -222,6 +222,7 @@ def start_thread(request: HttpRequest) -> HttpResponse:
             "draft": draft,
             "away_notices": _away_notices_for_composer(user),
             "long_message": LONG_MESSAGE_CHARACTERS,
+            "has_recipients": form.has_recipients(),
         },
         status=status,
     )

@@ -214,3 +214,12 @@ def test_either_side_can_start_a_thread(personas, client_as):
         "anna",
         "per",
     }
+
+
+def test_a_provider_connected_to_nobody_is_told_so_instead_of_an_empty_form(
+    personas, client_as
+):
+    response = client_as(personas.olav).get(reverse("messaging:start_thread"))
+
+    assert response.status_code == 200
+    assert 'name="body"' not in response.text
