@@ -18,15 +18,23 @@ def may_use_messaging(user: User) -> bool:
 
 
 def visible_participations(user: User) -> QuerySet[Participant]:
-    """Return the user's own participant rows in threads they may still see."""
+    """Return the user's own participant rows in threads they may still see.
+
+    A service user takes part only in threads about themselves; a provider only
+    while connected. The common single-role cases get the simpler query.
+    """
+    own = Participant.objects.filter(user=user)
+    if not user.is_provider:
+        return own.filter(thread__service_user=user)
+
     connected = CareRelationship.objects.filter(
         provider=user,
         service_user=OuterRef("thread__service_user"),
         status=CareRelationship.Status.ACTIVE,
     )
-    return Participant.objects.filter(user=user).filter(
-        Q(thread__service_user=user) | Exists(connected)
-    )
+    if not user.is_service_user:
+        return own.filter(Exists(connected))
+    return own.filter(Q(thread__service_user=user) | Exists(connected))
 
 
 def access_thread(user: User, thread_id: int) -> Participant:
