@@ -70,6 +70,8 @@ def list_threads(request: HttpRequest) -> HttpResponse:
         .select_related("thread", "thread__service_user")
         .order_by(F("reply_due_at").asc(nulls_last=True), "-last_activity_at", "-id")
     )
+    # LIMITATION: The database sorts all of one person's visible threads to cut a
+    # page, so the inbox grows with one caseload (not with the whole table).
     page = Paginator(participations, THREADS_PER_PAGE).get_page(request.GET.get("side"))
     rows = inbox_rows(list(page.object_list), user, timezone.now())
     return render(
