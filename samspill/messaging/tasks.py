@@ -61,10 +61,12 @@ def notify_new_message(message_id: int) -> None:
 
 
 def _channel_for(participant: Participant) -> str:
-    try:
-        return participant.user.notification_preference.channel
-    except NotificationPreference.DoesNotExist:
-        return Channel.EMAIL
+    # A missing preference raises RelatedObjectDoesNotExist, an AttributeError, so
+    # getattr's default covers people who never chose: they get email.
+    preference: NotificationPreference | None = getattr(
+        participant.user, "notification_preference", None
+    )
+    return preference.channel if preference is not None else Channel.EMAIL
 
 
 @task()
