@@ -1,5 +1,7 @@
 """In a real browser: connect, share goals, be looked at, revoke, be refused."""
 
+from typing import Any
+
 import pytest
 from django.conf import settings
 from django.test import Client
@@ -14,7 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def contexts(browser):
-    opened = []
+    opened: list[Any] = []
     yield opened
     for context in opened:
         context.close()
