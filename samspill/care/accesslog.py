@@ -165,6 +165,9 @@ def verify_chain() -> tuple[int, Break | None]:
         expected_position += 1
         count += 1
 
+    # LIMITATION: someone who can write both the log and its head row can cut
+    # entries off the end and move the head back; only a copy of the head kept
+    # outside the database (not built yet) would reveal that.
     head = AccessLogHead.objects.filter(pk=1).first()
     if head is not None and head.last_position != count:
         return count, Break(count + 1, "entries at the end of the log are missing")

@@ -82,6 +82,8 @@ def invite(
         if sender.pk == provider.pk
         else Invitation.Direction.FROM_SERVICE_USER
     )
+    # LIMITATION: no e-mail or SMS tells the recipient about a new invitation; they
+    # find it on their sharing or invitations page when they next sign in.
     invitation = Invitation.objects.create(
         direction=direction,
         service_user=service_user,

@@ -242,6 +242,8 @@ class AccessLog(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices)
     # No database constraints and no cascades: removing a person must never delete
     # or rewrite entries, because that would break the chain.
+    # LIMITATION: after a person is deleted their entries keep an id that points at
+    # nobody, so the page can no longer show that person's name.
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.DO_NOTHING,
