@@ -175,3 +175,11 @@ def require_provider(request: HttpRequest) -> User:
     if not viewer.is_provider:
         raise PermissionDenied
     return viewer
+
+
+def require_service_user_or_provider(request: HttpRequest) -> User:
+    """Return request.user if they may connect with others at all; 403 otherwise."""
+    viewer = _viewer(request)
+    if not (viewer.is_service_user or viewer.is_provider):
+        raise PermissionDenied
+    return viewer

@@ -8,7 +8,6 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -24,6 +23,7 @@ from samspill.care.access import (
     access_relationship,
     require_provider,
     require_service_user,
+    require_service_user_or_provider,
 )
 from samspill.care.forms import (
     DirectoryFilterForm,
@@ -42,6 +42,9 @@ from samspill.care.modules import Level, all_modules, is_module
 from samspill.communities.models import ServiceMembership
 
 PAGE_SIZE = 25
+# The sharing page lists the most recently ended connections, so that a person
+# notices when a provider has ended one; older ones are in the access log chain.
+ENDED_SHOWN = 5
 
 
 def _page(request: HttpRequest, rows: QuerySet[Any]) -> Page[Any]:
@@ -79,11 +82,19 @@ def show_sharing(request: HttpRequest) -> HttpResponse:
         .prefetch_related(_shared_grants())
         .order_by("started_at")
     )
+    ended = (
+        CareRelationship.objects.filter(
+            service_user=user, status=CareRelationship.Status.ENDED
+        )
+        .select_related("provider", "service")
+        .order_by("-ended_at")
+    )
     return render(
         request,
         "care/sharing.html",
         {
             "relationships": relationships,
+            "ended": ended[:ENDED_SHOWN],
             "received": _open_invitations(
                 service_user=user, direction=Invitation.Direction.FROM_PROVIDER
             )[:PAGE_SIZE],
@@ -228,23 +239,21 @@ def show_caseload(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET"])
 def list_invitations(request: HttpRequest) -> HttpResponse:
     """Open invitations the viewer has received and sent, whichever side they are."""
-    user = request.user
-    if user.is_provider:  # type: ignore[union-attr]
+    user = require_service_user_or_provider(request)
+    if user.is_provider:
         received = _open_invitations(
             provider=user, direction=Invitation.Direction.FROM_SERVICE_USER
         )
         sent = _open_invitations(
             provider=user, direction=Invitation.Direction.FROM_PROVIDER
         )
-    elif user.is_service_user:  # type: ignore[union-attr]
+    else:
         received = _open_invitations(
             service_user=user, direction=Invitation.Direction.FROM_PROVIDER
         )
         sent = _open_invitations(
             service_user=user, direction=Invitation.Direction.FROM_SERVICE_USER
         )
-    else:
-        raise PermissionDenied
     return render(
         request,
         "care/invitations.html",

@@ -219,3 +219,12 @@ def test_the_sharing_pages_make_the_same_queries_whatever_the_history(
         client.get(reverse("care:sharing"))
 
     assert len(many) == len(few)
+
+
+def test_the_user_sees_that_a_provider_ended_the_connection(personas, client_as, link):
+    client_as(personas.per).post(reverse("care:end_relationship", args=[link.pk]))
+
+    response = client_as(personas.anna).get(reverse("care:sharing"))
+
+    assert list(response.context["ended"]) == [link]
+    assert reverse("care:edit_sharing", args=[link.pk]) not in response.text
