@@ -202,7 +202,7 @@ class SharingChange(models.Model):
     )
 
     class Meta:
-        indexes = [models.Index(fields=["service_user", "-changed_at"])]
+        indexes = [models.Index(fields=["service_user", "-id"])]
 
     def __str__(self) -> str:
         return (

@@ -39,6 +39,7 @@ from samspill.care.models import (
     SharingGrant,
 )
 from samspill.care.modules import Level, all_modules, is_module
+from samspill.care.paging import PARAMETER, keyset_page
 from samspill.communities.models import ServiceMembership
 
 PAGE_SIZE = 25
@@ -136,14 +137,11 @@ def edit_sharing(request: HttpRequest, relationship_id: int) -> HttpResponse:
 def show_sharing_history(request: HttpRequest) -> HttpResponse:
     user = require_service_user(request)
 
-    changes = (
-        SharingChange.objects.filter(service_user=user)
-        .select_related("relationship__provider", "relationship__service", "changed_by")
-        .order_by("-changed_at", "-pk")
+    changes = SharingChange.objects.filter(service_user=user).select_related(
+        "relationship__provider", "relationship__service", "changed_by"
     )
-    return render(
-        request, "care/sharing_history.html", {"page": _page(request, changes)}
-    )
+    page = keyset_page(changes, "pk", request.GET.get(PARAMETER), PAGE_SIZE)
+    return render(request, "care/sharing_history.html", {"page": page})
 
 
 @require_http_methods(["GET", "POST"])
@@ -183,8 +181,11 @@ def show_access_log(request: HttpRequest) -> HttpResponse:
     else:
         chosen_module = ""
 
-    page = _page(
-        request, entries.select_related("actor", "service").order_by("-position")
+    page = keyset_page(
+        entries.select_related("actor", "service"),
+        "position",
+        request.GET.get(PARAMETER),
+        PAGE_SIZE,
     )
     return render(
         request,

@@ -224,10 +224,13 @@ def test_the_access_log_page_makes_the_same_queries_whatever_its_length(
         client.get(reverse("care:access_log"))
 
     _look(personas, 40)
+    first = client.get(reverse("care:access_log")).context["page"]
     with CaptureQueriesContext(connection) as many:
-        response = client.get(reverse("care:access_log"), {"side": 2})
+        response = client.get(reverse("care:access_log"), {"eldre_enn": first.next_key})
 
+    assert len(first) == 25
     assert len(response.context["page"]) == 16
+    assert response.context["page"].next_key is None
     assert len(many) == len(few)
 
 
