@@ -115,3 +115,33 @@ def test_a_user_shares_goals_sees_the_look_and_revokes(browser, live_server, con
     assert response.status == 404
     assert provider.get_by_text("Komme meg gjennom julen").count() == 0
     assert_accessible(provider)
+
+
+def test_a_user_asks_a_provider_from_the_directory(browser, live_server, contexts):
+    personas = make_personas()
+    user = _signed_in(contexts, browser, live_server, personas.anna)
+    provider = _signed_in(contexts, browser, live_server, personas.olav)
+    base = live_server.url
+
+    _visit(user, base + reverse("care:directory"))
+    user.get_by_role("link", name="Be Olav Testesen om å koble seg til deg").click()
+    assert_accessible(user)
+    user.get_by_role("button", name="Send forespørselen").click()
+    user.wait_for_url("**" + reverse("care:sharing"))
+    assert_accessible(user)
+
+    _visit(provider, base + reverse("care:invitations"))
+    provider.get_by_role("link", name="Anna Testesen og Olav Testesen").click()
+    assert_accessible(provider)
+    provider.get_by_role("button", name="Godta").click()
+    _visit(provider, base + reverse("care:caseload"))
+    assert provider.get_by_role("heading", name="Anna Testesen").is_visible()
+
+    # A provider's invitation form explains a mistyped name on the field.
+    _visit(provider, base + reverse("care:invite_service_user"))
+    provider.get_by_label("Brukernavn eller e-postadresse").fill("ingen-slik")
+    provider.get_by_role("button", name="Send invitasjonen").click()
+    field = provider.get_by_label("Brukernavn eller e-postadresse")
+    assert field.get_attribute("aria-invalid") == "true"
+    assert field.input_value() == "ingen-slik"
+    assert_accessible(provider)
