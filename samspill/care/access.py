@@ -55,7 +55,8 @@ class Access:
         return self.is_owner
 
 
-def _viewer(request: HttpRequest) -> User:
+def viewer_of(request: HttpRequest) -> User:
+    """Return the signed-in person making the request: the subject of every check."""
     user = request.user
     if not isinstance(user, User) or not user.is_authenticated:
         raise Http404
@@ -98,7 +99,7 @@ def access_module(
     call this exactly once per request.
     """
     get_module(module)
-    viewer = _viewer(request)
+    viewer = viewer_of(request)
     if viewer.pk == owner.pk:
         return Access(viewer, owner, module, Level.COMMENT, None)
 
@@ -129,7 +130,7 @@ def access_relationship(
     With `change`, only the service user may go on (they own the sharing); the
     provider gets 403.
     """
-    viewer = _viewer(request)
+    viewer = viewer_of(request)
     relationship = (
         CareRelationship.objects.select_related("service_user", "provider", "service")
         .filter(pk=relationship_id)
@@ -147,7 +148,7 @@ def access_relationship(
 
 def access_invitation(request: HttpRequest, token: str) -> Invitation:
     """Return an invitation to its sender or recipient; 404 to everyone else."""
-    viewer = _viewer(request)
+    viewer = viewer_of(request)
     invitation = (
         Invitation.objects.select_related("service_user", "provider", "service")
         .filter(token=token)
@@ -163,7 +164,7 @@ def access_invitation(request: HttpRequest, token: str) -> Invitation:
 
 def require_service_user(request: HttpRequest) -> User:
     """Return request.user if they are a service user; 403 otherwise."""
-    viewer = _viewer(request)
+    viewer = viewer_of(request)
     if not viewer.is_service_user:
         raise PermissionDenied
     return viewer
@@ -171,7 +172,7 @@ def require_service_user(request: HttpRequest) -> User:
 
 def require_provider(request: HttpRequest) -> User:
     """Return request.user if they are a provider; 403 otherwise."""
-    viewer = _viewer(request)
+    viewer = viewer_of(request)
     if not viewer.is_provider:
         raise PermissionDenied
     return viewer
@@ -179,7 +180,7 @@ def require_provider(request: HttpRequest) -> User:
 
 def require_service_user_or_provider(request: HttpRequest) -> User:
     """Return request.user if they may connect with others at all; 403 otherwise."""
-    viewer = _viewer(request)
+    viewer = viewer_of(request)
     if not (viewer.is_service_user or viewer.is_provider):
         raise PermissionDenied
     return viewer

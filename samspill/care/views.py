@@ -24,6 +24,7 @@ from samspill.care.access import (
     require_provider,
     require_service_user,
     require_service_user_or_provider,
+    viewer_of,
 )
 from samspill.care.forms import (
     DirectoryFilterForm,
@@ -115,7 +116,9 @@ def edit_sharing(request: HttpRequest, relationship_id: int) -> HttpResponse:
     levels = actions.current_levels(relationship)
     form = SharingForm(request.POST or None, levels=levels)
     if request.method == "POST" and form.is_valid():
-        changes = actions.set_sharing(relationship, request.user, form.levels())  # type: ignore[arg-type]
+        changes = actions.set_sharing(
+            relationship, relationship.service_user, form.levels()
+        )
         if changes:
             messages.success(request, _("Your choices are saved and apply at once."))
         else:
@@ -151,9 +154,9 @@ def end_relationship(request: HttpRequest, relationship_id: int) -> HttpResponse
         raise Http404
 
     if request.method == "POST":
-        actions.end_relationship(relationship, request.user)  # type: ignore[arg-type]
+        actions.end_relationship(relationship, viewer_of(request))
         messages.success(request, _("The connection is ended. Access stopped at once."))
-        if request.user.pk == relationship.provider_id:
+        if relationship.provider_id == request.user.pk:
             return redirect("care:caseload")
         return redirect("care:sharing")
     return render(request, "care/end_relationship.html", {"relationship": relationship})
@@ -302,15 +305,17 @@ def invite_service_user(request: HttpRequest) -> HttpResponse:
 def answer_invitation(request: HttpRequest, token: str) -> HttpResponse:
     """Show one invitation; its recipient accepts or declines, its sender withdraws."""
     invitation = access_invitation(request, token)
-    user = request.user
-    is_recipient = user.pk == invitation.recipient_id
+    is_recipient = viewer_of(request).pk == invitation.recipient_id
 
     if request.method == "POST":
         answer = request.POST.get("svar", "")
         allowed = {"accept", "decline"} if is_recipient else {"withdraw"}
-        if answer in allowed and invitation.is_open:
+        if not invitation.is_open:
+            messages.error(request, _("This invitation can no longer be answered."))
+        elif answer in allowed:
             return _apply_answer(request, invitation, answer)
-        messages.error(request, _("This invitation can no longer be answered."))
+        else:
+            messages.error(request, _("Please choose one of the buttons below."))
 
     return render(
         request,
@@ -322,18 +327,18 @@ def answer_invitation(request: HttpRequest, token: str) -> HttpResponse:
 def _apply_answer(
     request: HttpRequest, invitation: Invitation, answer: str
 ) -> HttpResponse:
-    user = request.user
+    user = viewer_of(request)
     try:
         if answer == "accept":
-            actions.accept_invitation(invitation, user)  # type: ignore[arg-type]
+            actions.accept_invitation(invitation, user)
             messages.success(
                 request, _("You are now connected. Nothing is shared yet.")
             )
         elif answer == "decline":
-            actions.decline_invitation(invitation, user)  # type: ignore[arg-type]
+            actions.decline_invitation(invitation, user)
             messages.success(request, _("The invitation is declined."))
         else:
-            actions.withdraw_invitation(invitation, user)  # type: ignore[arg-type]
+            actions.withdraw_invitation(invitation, user)
             messages.success(request, _("The invitation is withdrawn."))
     except actions.InvitationError:
         messages.error(request, _("This invitation can no longer be answered."))

@@ -16,7 +16,8 @@ def _date(month: int, day: int) -> datetime.date:
 
 
 # (title, description, target date, status, [(activity, done)])
-GOALS_BY_USER = {
+GoalEntry = tuple[str, str, datetime.date | None, str, list[tuple[str, bool]]]
+GOALS_BY_USER: dict[str, list[GoalEntry]] = {
     "ingrid": [
         (
             "Komme meg gjennom julen",
@@ -103,7 +104,7 @@ def load_demo(people: dict[str, User]) -> None:
     _load_looks(people, goals)
 
 
-def _load_goals(owner: User, entries: list[tuple]) -> list[Goal]:  # type: ignore[type-arg]
+def _load_goals(owner: User, entries: list[GoalEntry]) -> list[Goal]:
     existing = list(owner.goals.order_by("created_at", "pk"))
     if existing:
         return existing
