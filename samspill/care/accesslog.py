@@ -89,11 +89,15 @@ def record_view(
     object_type: str,
     object_id: int | None = None,
 ) -> AccessLog:
-    """Log that `actor` opened `subject`'s content. Call once per request."""
+    """Log that `actor` opened `subject`'s content. Call once per request.
+
+    Only providers are ever let into someone else's content, so that is the role
+    recorded, even for a provider who also holds another role.
+    """
     entry = AccessLog(
         kind=AccessLog.Kind.VIEW,
         actor=actor,
-        role=role_of(actor),
+        role="provider" if actor.is_provider else role_of(actor),
         subject=subject,
         service=service,
         module=module,
@@ -111,15 +115,18 @@ def record_admin_action(
     service: Service | None = None,
     object_type: str = "",
     object_id: int | None = None,
+    role: str = "",
 ) -> AccessLog:
     """Log an action by an admin, moderator or provider that touches a person.
 
     `action` is a short machine name such as "relationship_ended"; never content.
+    `role` names the capacity the actor acted in, when their strongest role (the
+    default) is not it.
     """
     entry = AccessLog(
         kind=AccessLog.Kind.ACTION,
         actor=actor,
-        role=role_of(actor),
+        role=role or role_of(actor),
         subject=subject,
         service=service,
         action=action,

@@ -181,6 +181,7 @@ def end_relationship(relationship: CareRelationship, by: User) -> None:
         service=relationship.service,
         object_type="care.relationship",
         object_id=relationship.pk,
+        role="provider" if by.pk == locked.provider_id else "service_user",
     )
     logger.info("relationship %s ended by user %s", locked.pk, by.pk)
 
