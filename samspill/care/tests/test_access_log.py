@@ -244,9 +244,21 @@ def test_a_provider_ending_a_relationship_is_logged_as_an_action(personas, clien
     )
 
     entry = AccessLog.objects.get(kind=AccessLog.Kind.ACTION)
-    assert (entry.actor, entry.subject, entry.action) == (
+    assert (entry.actor, entry.subject, entry.action, entry.role) == (
         personas.per,
         personas.anna,
         "relationship_ended",
+        "provider",
     )
     assert entry.object_id == relationship.pk
+
+
+def test_a_provider_who_also_moderates_is_logged_as_a_provider(
+    personas, client_as, shared_goal
+):
+    personas.per.is_moderator = True
+    personas.per.save()
+
+    client_as(personas.per).get(reverse("goals:detail", args=[shared_goal.pk]))
+
+    assert AccessLog.objects.get().role == "provider"
