@@ -7,6 +7,12 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def create_access_log_head(apps, schema_editor):
+    # The head row exists from the start so that the first appends of a new
+    # deployment never race to create it.
+    apps.get_model("care", "AccessLogHead").objects.get_or_create(pk=1)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -99,4 +105,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('relationship', 'module'), name='one_grant_per_module')],
             },
         ),
+        migrations.RunPython(create_access_log_head, migrations.RunPython.noop),
     ]
