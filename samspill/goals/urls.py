@@ -22,5 +22,10 @@ urlpatterns = [
         views.delete_activity,
         name="delete_activity",
     ),
+    path(
+        "aktiviteter/<int:activity_id>/ferdig/",
+        views.toggle_activity,
+        name="toggle_activity",
+    ),
     path("person/<int:owner_id>/", views.list_user_goals, name="user_goals"),
 ]

@@ -218,3 +218,17 @@ def add_comment(request: HttpRequest, goal_id: int) -> HttpResponse:
     actions.add_comment(goal, access.viewer, form.cleaned_data["text"])
     messages.success(request, _("Your comment is saved."))
     return redirect("goals:detail", goal.pk)
+
+
+@require_POST
+def toggle_activity(request: HttpRequest, activity_id: int) -> HttpResponse:
+    """The owner ticks an activity done or not done; htmx swaps just its line."""
+    activity = _activity(request, activity_id)
+
+    activity.done = not activity.done
+    actions.save_activity(activity)
+    if getattr(request, "htmx", False):
+        return render(
+            request, "goals/_activity.html", {"activity": activity, "can_change": True}
+        )
+    return redirect("goals:detail", activity.goal_id)

@@ -44,6 +44,11 @@ POLICY = {
         post=table(404, owner=302, viewer=403, commenter=403),
         kwargs=_activity,
     ),
+    "goals:toggle_activity": Rule(
+        get=table(405),
+        post=table(404, owner=302, viewer=403, commenter=403),
+        kwargs=_activity,
+    ),
     "goals:user_goals": Rule(
         get=table(404, owner=302, viewer=200, commenter=200),
         post=table(405),

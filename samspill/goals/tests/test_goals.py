@@ -266,3 +266,47 @@ def test_the_goal_page_makes_the_same_queries_whatever_it_holds(
         client.get(url)
 
     assert len(many) == len(few)
+
+
+def test_the_owner_ticks_an_activity_done_without_javascript(personas, client_as, goal):
+    activity = goal.activities.get()
+
+    response = client_as(personas.anna).post(
+        reverse("goals:toggle_activity", args=[activity.pk])
+    )
+
+    assert response.status_code == 302
+    activity.refresh_from_db()
+    assert activity.done
+
+
+def test_ticking_an_activity_with_htmx_answers_only_its_line(personas, client_as, goal):
+    activity = goal.activities.get()
+
+    response = client_as(personas.anna).post(
+        reverse("goals:toggle_activity", args=[activity.pk]),
+        headers={"HX-Request": "true"},
+    )
+
+    assert response.status_code == 200
+    assert response.text.lstrip().startswith('<li class="goals-activity"')
+    assert "<html" not in response.text
+    activity.refresh_from_db()
+    assert activity.done
+
+
+@pytest.mark.parametrize(
+    ("who", "status"), [("per", 403), ("siri", 403), ("olav", 404)]
+)
+def test_no_one_but_the_owner_can_tick_an_activity_idor(
+    personas, client_as, goal, shared, who, status
+):
+    activity = goal.activities.get()
+
+    response = client_as(getattr(personas, who)).post(
+        reverse("goals:toggle_activity", args=[activity.pk])
+    )
+
+    assert response.status_code == status
+    activity.refresh_from_db()
+    assert not activity.done
