@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samspill.care.modules import Level, label_for, provider_url_for
+from samspill.care.modules import Level, label_for, object_label_for, provider_url_for
 
 INVITATION_LIFETIME = timedelta(days=14)
 
@@ -295,6 +295,10 @@ class AccessLog(models.Model):
     @property
     def module_label(self) -> str:
         return label_for(self.module)
+
+    @property
+    def object_label(self) -> str:
+        return object_label_for(self.module, self.object_type)
 
 
 class AccessLogHead(models.Model):

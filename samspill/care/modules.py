@@ -6,7 +6,8 @@ to change. A module whose app does not exist yet is declared all the same, so th
 the person can decide about it before its pages arrive.
 """
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from django.db import models
 from django.utils.functional import Promise
@@ -42,13 +43,21 @@ class Module:
     # URL name of the page where a provider reads one service user's module; it
     # takes the owner's id as `owner_id`. Empty while the module has no pages.
     provider_url: str = ""
+    # What the access log calls each kind of object a provider can open, keyed by
+    # the object_type the module's views pass to the access policy.
+    object_labels: Mapping[str, Promise] = field(default_factory=dict)
 
 
 _REGISTRY: dict[str, Module] = {}
 
 
 def register(
-    key: str, label: Promise, description: Promise, *, provider_url: str = ""
+    key: str,
+    label: Promise,
+    description: Promise,
+    *,
+    provider_url: str = "",
+    object_labels: Mapping[str, Promise] | None = None,
 ) -> Module:
     """Declare a shareable module. Call once per module, at import time."""
     if key in _REGISTRY:
@@ -56,7 +65,7 @@ def register(
     if len(key) > 32:
         raise ValueError(f"module key {key!r} is longer than 32 characters")
 
-    module = Module(key, label, description, provider_url)
+    module = Module(key, label, description, provider_url, object_labels or {})
     _REGISTRY[key] = module
     return module
 
@@ -79,6 +88,13 @@ def provider_url_for(key: str) -> str:
     return module.provider_url if module else ""
 
 
+def object_label_for(key: str, object_type: str) -> str:
+    """Return what the access log calls an object; empty when it has no name."""
+    module = _REGISTRY.get(key)
+    label = module.object_labels.get(object_type) if module else None
+    return str(label) if label else ""
+
+
 def label_for(key: str) -> str:
     """Return a module's translated label; an unknown key is shown as it is."""
     module = _REGISTRY.get(key)
@@ -95,6 +111,10 @@ GOALS = register(
     _("Goals and activities"),
     _("Your goals, the activities that lead to them and how far you have come."),
     provider_url="goals:user_goals",
+    object_labels={
+        "goals.list": _("the list of goals"),
+        "goals.goal": _("one goal"),
+    },
 )
 CRISIS_PLAN = register(
     "crisis_plan",

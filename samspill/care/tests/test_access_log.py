@@ -174,6 +174,7 @@ def test_the_owner_sees_who_has_looked(personas, client_as):
     assert response.status_code == 200
     assert [entry.actor for entry in response.context["page"]] == [personas.per] * 2
     assert personas.primary.name in response.text
+    assert "Mål og aktiviteter: oversikten over målene" in response.text
 
 
 def test_another_user_never_sees_someone_elses_looks(personas, client_as):
