@@ -76,6 +76,8 @@ def show_sharing(request: HttpRequest) -> HttpResponse:
     """The service user's own overview: providers, what each sees, invitations."""
     user = require_service_user(request)
 
+    # LIMITATION: every active relationship is listed without paging, since a
+    # person works with a few providers; a page of many hundreds would be slow.
     relationships = (
         CareRelationship.objects.filter(
             service_user=user, status=CareRelationship.Status.ACTIVE
