@@ -105,7 +105,7 @@ def load_demo(people: dict[str, User]) -> None:
 
 
 def _load_goals(owner: User, entries: list[GoalEntry]) -> list[Goal]:
-    existing = list(owner.goals.order_by("created_at", "pk"))
+    existing = list(Goal.objects.filter(owner=owner).order_by("created_at", "pk"))
     if existing:
         return existing
 

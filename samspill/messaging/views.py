@@ -55,6 +55,12 @@ def _user(request: HttpRequest) -> User:
     return user
 
 
+def _posted(request: HttpRequest) -> QueryDict | None:
+    # Bind the form on every POST, even an empty one, so that it is validated and
+    # answered with its errors rather than shown again as if nothing was sent.
+    return request.POST if request.method == "POST" else None
+
+
 def _messaging_user(request: HttpRequest) -> User:
     user = _user(request)
     if not may_use_messaging(user):
@@ -64,7 +70,7 @@ def _messaging_user(request: HttpRequest) -> User:
 
 @require_http_methods(["GET"])
 def list_threads(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = _messaging_user(request)
     participations = (
         visible_participations(user)
         .select_related("thread", "thread__service_user")
@@ -77,7 +83,7 @@ def list_threads(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "messaging/list_threads.html",
-        {"page": page, "rows": rows, "may_write": may_use_messaging(user)},
+        {"page": page, "rows": rows},
     )
 
 
@@ -274,7 +280,7 @@ def edit_away_notice(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Your away notice is removed."))
         return redirect("messaging:edit_away_notice")
 
-    form = AwayNoticeForm(request.POST or None, instance=notice)
+    form = AwayNoticeForm(_posted(request), instance=notice)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         actions.set_away_notice(user, data["until"], data["contact_instead"])
@@ -293,7 +299,7 @@ def edit_away_notice(request: HttpRequest) -> HttpResponse:
 def edit_notification_preferences(request: HttpRequest) -> HttpResponse:
     user = _messaging_user(request)
     preference = NotificationPreference.objects.filter(user=user).first()
-    form = PreferenceForm(request.POST or None, instance=preference, user=user)
+    form = PreferenceForm(_posted(request), instance=preference, user=user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         actions.set_notification_preference(
