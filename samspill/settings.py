@@ -74,6 +74,14 @@ if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must name the portal's host names.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
+# The address people reach the portal at, for links in notifications (which are
+# sent by the worker, outside any request).
+BASE_URL = env_str("SAMSPILL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+if PRODUCTION and not BASE_URL.startswith("https://"):
+    raise ImproperlyConfigured(
+        "SAMSPILL_BASE_URL must be the portal's https:// address."
+    )
+
 INSTALLED_APPS = [
     "samspill.core",
     "samspill.accounts",

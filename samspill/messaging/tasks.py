@@ -105,7 +105,7 @@ def deliver_notification(delivery_id: int) -> None:
 
 def _send(delivery: Delivery) -> None:
     recipient = delivery.recipient
-    link = settings_base_url() + reverse("messaging:list_threads")
+    link = settings.BASE_URL + reverse("messaging:list_threads")
     with translation.override(settings.LANGUAGE_CODE):
         subject = gettext("You have something new in Samspill")
         text = gettext("You have something new in Samspill: %(link)s") % {"link": link}
@@ -115,13 +115,6 @@ def _send(delivery: Delivery) -> None:
         get_sms_backend().send(recipient.phone, text)
     else:
         send_mail(subject, text, None, [recipient.email])
-
-
-def settings_base_url() -> str:
-    # LIMITATION: SAMSPILL_BASE_URL is not yet a documented setting, so links in
-    # notifications point at the embedded server unless it is added to settings.
-    base: str = getattr(settings, "SAMSPILL_BASE_URL", "http://127.0.0.1:8000")
-    return base.rstrip("/")
 
 
 def _after_failure(delivery: Delivery) -> None:

@@ -38,6 +38,7 @@ def production_env(tmp_path: Path) -> dict[str, str]:
         "ALLOWED_HOSTS": "samspill.example.no",
         "DATABASE_URL": "postgres://samspill@db.example.no/samspill",
         "EMAIL_HOST": "smtp.example.no",
+        "SAMSPILL_BASE_URL": "https://samspill.example.no",
     }
 
 
@@ -56,6 +57,7 @@ def test_production_passes_the_deployment_checks_without_a_warning(tmp_path):
         "ACCESS_LOG_HMAC_KEY",
         "ALLOWED_HOSTS",
         "EMAIL_HOST",
+        "SAMSPILL_BASE_URL",
     ],
 )
 def test_production_refuses_to_start_without_a_real_secret(tmp_path, missing):
