@@ -70,6 +70,41 @@ def register(
     return module
 
 
+# Parts of a person's portal that providers reach by taking part rather than by
+# being shared with (a message thread they are in). They are never offered on the
+# sharing page, but each look is logged and named like a module's.
+_LOGGED_ONLY: dict[str, Module] = {}
+
+
+def register_logged_area(
+    key: str,
+    label: Promise,
+    description: Promise,
+    *,
+    object_labels: Mapping[str, Promise] | None = None,
+) -> Module:
+    """Declare an area whose looks are logged but which is not shared per module."""
+    if key in _REGISTRY or key in _LOGGED_ONLY:
+        raise ValueError(f"module {key!r} is registered twice")
+
+    area = Module(key, label, description, "", object_labels or {})
+    _LOGGED_ONLY[key] = area
+    return area
+
+
+def logged_areas() -> list[Module]:
+    """Every module and area whose looks can appear in the access log."""
+    return [*_REGISTRY.values(), *_LOGGED_ONLY.values()]
+
+
+def is_logged_area(key: str) -> bool:
+    return key in _REGISTRY or key in _LOGGED_ONLY
+
+
+def _any(key: str) -> Module | None:
+    return _REGISTRY.get(key) or _LOGGED_ONLY.get(key)
+
+
 def get_module(key: str) -> Module:
     """Return the module with this key; KeyError for an unknown key."""
     return _REGISTRY[key]
@@ -90,14 +125,14 @@ def provider_url_for(key: str) -> str:
 
 def object_label_for(key: str, object_type: str) -> str:
     """Return what the access log calls an object; empty when it has no name."""
-    module = _REGISTRY.get(key)
+    module = _any(key)
     label = module.object_labels.get(object_type) if module else None
     return str(label) if label else ""
 
 
 def label_for(key: str) -> str:
     """Return a module's translated label; an unknown key is shown as it is."""
-    module = _REGISTRY.get(key)
+    module = _any(key)
     return str(module.label) if module else key
 
 

@@ -39,7 +39,7 @@ from samspill.care.models import (
     SharingChange,
     SharingGrant,
 )
-from samspill.care.modules import Level, all_modules, is_module
+from samspill.care.modules import Level, is_logged_area, logged_areas
 from samspill.care.paging import PARAMETER, keyset_page
 from samspill.communities.models import ServiceMembership
 
@@ -181,7 +181,7 @@ def show_access_log(request: HttpRequest) -> HttpResponse:
     if chosen_provider is not None:
         entries = entries.filter(actor_id=chosen_provider)
     chosen_module = request.GET.get("modul", "")
-    if is_module(chosen_module):
+    if is_logged_area(chosen_module):
         entries = entries.filter(module=chosen_module)
     else:
         chosen_module = ""
@@ -200,7 +200,7 @@ def show_access_log(request: HttpRequest) -> HttpResponse:
             "providers": [
                 (pk, f"{first} {last}".strip()) for pk, first, last in providers
             ],
-            "modules": all_modules(),
+            "modules": logged_areas(),
             "chosen_provider": chosen_provider,
             "chosen_module": chosen_module,
             "query": urlencode(

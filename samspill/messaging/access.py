@@ -7,10 +7,20 @@ request, so ending a relationship closes the door at once.
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from samspill.accounts.models import User
+from samspill.care.accesslog import record_view
 from samspill.care.models import CareRelationship
+from samspill.care.modules import register_logged_area
 from samspill.messaging.models import Participant
+
+MESSAGES = register_logged_area(
+    "messages",
+    _("Messages"),
+    _("Conversations you take part in with your providers."),
+    object_labels={"messaging.thread": _("a conversation")},
+)
 
 
 def may_use_messaging(user: User) -> bool:
@@ -37,11 +47,13 @@ def visible_participations(user: User) -> QuerySet[Participant]:
     return own.filter(Q(thread__service_user=user) | Exists(connected))
 
 
-def access_thread(user: User, thread_id: int) -> Participant:
+def access_thread(user: User, thread_id: int, *, reading: bool = False) -> Participant:
     """Return the user's participation (with its thread), or 404.
 
     Strangers and former providers get the same 404 as a thread that does not
-    exist, so that ids reveal nothing.
+    exist, so that ids reveal nothing. With `reading`, a provider's look is written
+    to the service user's access log: pass it once per request, from the view that
+    shows the messages.
     """
     participation = (
         visible_participations(user)
@@ -51,10 +63,31 @@ def access_thread(user: User, thread_id: int) -> Participant:
     )
     if participation is None:
         raise Http404
-    # LIMITATION: Opening a thread is not yet written to the access log that lets
-    # the service user see every look; the log belongs to the care app and this
-    # helper is the one place to add the call when it exists.
+
+    if reading and participation.thread.service_user_id != user.pk:
+        _log_provider_look(user, participation)
     return participation
+
+
+def _log_provider_look(provider: User, participation: Participant) -> None:
+    thread = participation.thread
+    relationship = (
+        CareRelationship.objects.select_related("service")
+        .filter(
+            provider=provider,
+            service_user_id=thread.service_user_id,
+            status=CareRelationship.Status.ACTIVE,
+        )
+        .first()
+    )
+    record_view(
+        actor=provider,
+        subject=thread.service_user,
+        service=relationship.service if relationship else None,
+        module=MESSAGES.key,
+        object_type="messaging.thread",
+        object_id=thread.pk,
+    )
 
 
 def connected_providers(service_user: User) -> QuerySet[CareRelationship]:

@@ -90,7 +90,7 @@ def list_threads(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET"])
 def show_thread(request: HttpRequest, thread_id: int) -> HttpResponse:
     user = _user(request)
-    participation = access_thread(user, thread_id)
+    participation = access_thread(user, thread_id, reading=True)
     draft = Draft.objects.filter(user=user, thread_id=thread_id).first()
     form = MessageForm(initial=_initial_from(draft))
     return _render_thread(request, participation, form, draft)
