@@ -1,0 +1,52 @@
+from typing import Any
+
+from django import template
+from django.utils import timezone
+
+from samspill.care.models import AccessLog, CareRelationship, Invitation
+
+register = template.Library()
+
+
+@register.inclusion_tag("care/_home_card.html", takes_context=True)
+def care_home_card(context: Any) -> dict[str, Any]:
+    """The front page's card on connections, open invitations and the latest look.
+
+    A fixed three queries at the most, whatever the size of the log.
+    """
+    user = context["request"].user
+    if not (user.is_service_user or user.is_provider):
+        return {"show": False}
+
+    as_provider = user.is_provider and not user.is_service_user
+    connected = CareRelationship.objects.filter(
+        status=CareRelationship.Status.ACTIVE,
+        **({"provider": user} if as_provider else {"service_user": user}),
+    ).count()
+    waiting = Invitation.objects.filter(
+        status=Invitation.Status.PENDING,
+        expires_at__gt=timezone.now(),
+        **(
+            {"provider": user, "direction": Invitation.Direction.FROM_SERVICE_USER}
+            if as_provider
+            else {
+                "service_user": user,
+                "direction": Invitation.Direction.FROM_PROVIDER,
+            }
+        ),
+    ).count()
+    latest_look = None
+    if not as_provider:
+        latest_look = (
+            AccessLog.objects.filter(subject=user, kind=AccessLog.Kind.VIEW)
+            .select_related("actor")
+            .order_by("-position")
+            .first()
+        )
+    return {
+        "show": True,
+        "as_provider": as_provider,
+        "connected": connected,
+        "waiting": waiting,
+        "latest_look": latest_look,
+    }
