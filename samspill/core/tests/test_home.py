@@ -1,5 +1,7 @@
 """The front page: a calm overview, one card per area, at a fixed cost."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -60,7 +62,7 @@ def test_a_service_user_sees_messages_goals_sharing_and_the_latest_look(
 def test_a_provider_sees_unread_overdue_and_caseload(personas, client_as):
     _grow(personas, 1)
     Participant.objects.filter(user=personas.per).update(
-        reply_due_at=timezone.now() - timezone.timedelta(days=1)
+        reply_due_at=timezone.now() - datetime.timedelta(days=1)
     )
 
     _, page = _queries(client_as(personas.per))
