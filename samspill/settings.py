@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "samspill.care",
     "samspill.goals",
     "samspill.messaging",
+    "samspill.administration",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -10,6 +10,7 @@ urlpatterns = [
     path("deling/", include("samspill.care.urls")),
     path("mal/", include("samspill.goals.urls")),
     path("meldinger/", include("samspill.messaging.urls")),
+    path("kommune/", include("samspill.administration.urls")),
     path("i18n/setlang/", public(set_language), name="set_language"),
 ]
 

@@ -176,6 +176,8 @@ def show_access_log(request: HttpRequest) -> HttpResponse:
         .distinct()
         .values_list("provider_id", "provider__first_name", "provider__last_name")
     )
+    # LIMITATION: admin actions about this person (deactivation, role changes) are
+    # in the same chain but not listed here, which shows looks only.
     entries = AccessLog.objects.filter(subject=user, kind=AccessLog.Kind.VIEW)
     chosen_provider = _int_or_none(request.GET.get("behandler"))
     if chosen_provider is not None:

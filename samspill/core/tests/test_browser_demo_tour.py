@@ -92,3 +92,11 @@ def test_per_s_pages_are_accessible_with_real_content(live_server, page, demo):
     page.locator(".inbox__item--overdue a").first.click()
     assert page.get_by_role("heading", level=1).is_visible()
     assert_accessible(page)
+
+
+def test_thomas_s_pages_are_accessible_with_real_content(live_server, page, demo):
+    sign_in(page, live_server, "thomas")
+
+    visit(page, live_server.url + reverse("core:home"))
+    visit(page, live_server.url + reverse("administration:list_people"))
+    assert page.get_by_role("group", name="Ingrid Berg (ingrid)").is_visible()

@@ -73,16 +73,25 @@ def test_a_provider_sees_unread_overdue_and_caseload(personas, client_as):
     assert "Mine mål" not in page
 
 
-@pytest.mark.parametrize("who", ["ada", "rita"])
-def test_roles_without_pages_are_told_so_and_see_no_one_s_data(
-    personas, client_as, who
+def test_the_researcher_is_told_her_pages_are_not_built_and_sees_no_data(
+    personas, client_as
 ):
     _grow(personas, 1)
 
-    _, page = _queries(client_as(getattr(personas, who)))
+    _, page = _queries(client_as(personas.rita))
 
     assert "er ikke laget ennå" in page
     assert 'class="home-card"' not in page
+    assert "Tråd 0" not in page
+
+
+def test_the_admin_is_led_to_accounts_and_roles_and_sees_no_data(personas, client_as):
+    _grow(personas, 1)
+
+    _, page = _queries(client_as(personas.ada))
+
+    assert reverse("administration:list_people") in page
+    assert "Mine mål" not in page
     assert "Tråd 0" not in page
 
 
