@@ -123,7 +123,7 @@ def measure(
     thread = summary["long_thread"]
     urls = {
         "floor": "/bench/floor/",
-        "layout_only": "/",
+        "layout_only": "/akutt-hjelp/",
         "inbox": "/meldinger/",
         "thread_newest_page": f"/meldinger/{thread}/",
         "thread_oldest_page": f"/meldinger/{thread}/?nyere=0",
