@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from samspill.care.modules import Level, label_for, object_label_for, provider_url_for
@@ -299,6 +300,30 @@ class AccessLog(models.Model):
     @property
     def object_label(self) -> str:
         return object_label_for(self.module, self.object_type)
+
+    @property
+    def action_label(self) -> str:
+        """Say in plain words what an ACTION entry did to its subject."""
+        verb, _colon, role = self.action.partition(":")
+        role_name = ROLE_NAMES.get(role, role)
+        if verb == "role_added":
+            return gettext("gave you the role: %(role)s") % {"role": role_name}
+        if verb == "role_removed":
+            return gettext("took away the role: %(role)s") % {"role": role_name}
+        return str(ACTION_NAMES.get(verb, verb))
+
+
+# What the person reads about actions in the log that touched them.
+ACTION_NAMES = {
+    "relationship_ended": _("ended your connection"),
+    "account_deactivated": _("switched your account off"),
+    "account_reactivated": _("switched your account on again"),
+}
+ROLE_NAMES = {
+    "service_user": _("service user"),
+    "provider": _("health provider"),
+    "moderator": _("peer moderator"),
+}
 
 
 class AccessLogHead(models.Model):

@@ -47,6 +47,9 @@ PAGE_SIZE = 25
 # The sharing page lists the most recently ended connections, so that a person
 # notices when a provider has ended one; older ones are in the access log chain.
 ENDED_SHOWN = 5
+# LIMITATION: only the ten newest changes others made are listed on the access log
+# page; older ones stay in the chain but are not shown.
+CHANGES_SHOWN = 10
 
 
 def _page(request: HttpRequest, rows: QuerySet[Any]) -> Page[Any]:
@@ -176,8 +179,6 @@ def show_access_log(request: HttpRequest) -> HttpResponse:
         .distinct()
         .values_list("provider_id", "provider__first_name", "provider__last_name")
     )
-    # LIMITATION: admin actions about this person (deactivation, role changes) are
-    # in the same chain but not listed here, which shows looks only.
     entries = AccessLog.objects.filter(subject=user, kind=AccessLog.Kind.VIEW)
     chosen_provider = _int_or_none(request.GET.get("behandler"))
     if chosen_provider is not None:
@@ -203,6 +204,7 @@ def show_access_log(request: HttpRequest) -> HttpResponse:
                 (pk, f"{first} {last}".strip()) for pk, first, last in providers
             ],
             "modules": logged_areas(),
+            "changes": _changes_by_others(user),
             "chosen_provider": chosen_provider,
             "chosen_module": chosen_module,
             "query": urlencode(
@@ -216,6 +218,16 @@ def show_access_log(request: HttpRequest) -> HttpResponse:
                 }
             ),
         },
+    )
+
+
+def _changes_by_others(user: User) -> list[AccessLog]:
+    """The latest actions others took that touched this person: one query."""
+    return list(
+        AccessLog.objects.filter(subject=user, kind=AccessLog.Kind.ACTION)
+        .exclude(actor=user)
+        .select_related("actor")
+        .order_by("-position")[:CHANGES_SHOWN]
     )
 
 
