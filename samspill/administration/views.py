@@ -1,6 +1,7 @@
 """The community admin's page of people: accounts and roles, never content."""
 
 from django.contrib import messages
+from django.core.exceptions import BadRequest
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -46,9 +47,11 @@ def change_account(request: HttpRequest, user_id: int) -> HttpResponse:
     admin, community_id = _community_admin(request)
     person = _person(community_id, user_id)
 
+    # Checkboxes left unticked are simply absent, so this form always validates;
+    # the check is what turns the posted text into booleans.
     form = AccountForm(request.POST)
     if not form.is_valid():
-        return HttpResponse(status=400)
+        raise BadRequest
     try:
         changes = actions.update_account(admin, person, form.choice())
     except actions.CannotDeactivateSelf:

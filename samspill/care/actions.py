@@ -55,12 +55,11 @@ def _has_open_relationship(service_user: User, provider: User) -> bool:
 
 
 def _has_open_invitation(service_user: User, provider: User) -> bool:
-    return Invitation.objects.filter(
-        service_user=service_user,
-        provider=provider,
-        status=Invitation.Status.PENDING,
-        expires_at__gt=timezone.now(),
-    ).exists()
+    return (
+        Invitation.objects.open()
+        .filter(service_user=service_user, provider=provider)
+        .exists()
+    )
 
 
 def invite(

@@ -82,6 +82,14 @@ def _expiry() -> Any:
     return timezone.now() + INVITATION_LIFETIME
 
 
+class InvitationQuerySet(models.QuerySet["Invitation"]):
+    def open(self) -> "InvitationQuerySet":
+        """Invitations still waiting for an answer and not yet expired."""
+        return self.filter(
+            status=Invitation.Status.PENDING, expires_at__gt=timezone.now()
+        )
+
+
 class Invitation(models.Model):
     """An offer to connect a service user and a provider, answered once.
 
@@ -123,6 +131,8 @@ class Invitation(models.Model):
         blank=True,
         related_name="+",
     )
+
+    objects = InvitationQuerySet.as_manager()
 
     class Meta:
         indexes = [

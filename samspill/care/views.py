@@ -12,7 +12,6 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -66,9 +65,8 @@ def _shared_grants() -> Prefetch[str, QuerySet[SharingGrant]]:
 
 def _open_invitations(**filters: object) -> QuerySet[Invitation]:
     return (
-        Invitation.objects.filter(
-            status=Invitation.Status.PENDING, expires_at__gt=timezone.now(), **filters
-        )
+        Invitation.objects.open()
+        .filter(**filters)
         .select_related("service_user", "provider", "service")
         .order_by("-created_at")
     )

@@ -5,13 +5,13 @@ import uuid
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import BadRequest
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import (
     Http404,
     HttpRequest,
     HttpResponse,
-    HttpResponseBadRequest,
     QueryDict,
 )
 from django.shortcuts import redirect, render
@@ -174,7 +174,9 @@ def send_reply(request: HttpRequest, thread_id: int) -> HttpResponse:
             user, participation, form.writing(), form.cleaned_data["token"]
         )
     except actions.TokenReused:
-        return HttpResponseBadRequest()
+        # Only a forged form carries another writer's token; answer with the
+        # portal's own 400 page rather than an empty one.
+        raise BadRequest from None
     messages.success(request, _("Your message is sent."))
     url = reverse("messaging:show_thread", args=[thread_id])
     return redirect(f"{url}#melding-{message.pk}")
@@ -247,7 +249,7 @@ def _start(request: HttpRequest, user: User, form: NewThreadForm) -> HttpRespons
             user, service_user, providers, form.writing(), data["token"]
         )
     except actions.TokenReused:
-        return HttpResponseBadRequest()
+        raise BadRequest from None
     messages.success(request, _("Your message is sent."))
     return redirect("messaging:show_thread", thread_id=message.thread_id)
 

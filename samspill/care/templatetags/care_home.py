@@ -1,7 +1,6 @@
 from typing import Any
 
 from django import template
-from django.utils import timezone
 
 from samspill.care.models import AccessLog, CareRelationship, Invitation
 
@@ -19,22 +18,17 @@ def care_home_card(context: Any) -> dict[str, Any]:
         return {"show": False}
 
     as_provider = user.is_provider and not user.is_service_user
+    if as_provider:
+        mine: dict[str, Any] = {"provider": user}
+        sent_to_me = Invitation.Direction.FROM_SERVICE_USER
+    else:
+        mine = {"service_user": user}
+        sent_to_me = Invitation.Direction.FROM_PROVIDER
+
     connected = CareRelationship.objects.filter(
-        status=CareRelationship.Status.ACTIVE,
-        **({"provider": user} if as_provider else {"service_user": user}),
+        status=CareRelationship.Status.ACTIVE, **mine
     ).count()
-    waiting = Invitation.objects.filter(
-        status=Invitation.Status.PENDING,
-        expires_at__gt=timezone.now(),
-        **(
-            {"provider": user, "direction": Invitation.Direction.FROM_SERVICE_USER}
-            if as_provider
-            else {
-                "service_user": user,
-                "direction": Invitation.Direction.FROM_PROVIDER,
-            }
-        ),
-    ).count()
+    waiting = Invitation.objects.open().filter(direction=sent_to_me, **mine).count()
     latest_look = None
     if not as_provider:
         latest_look = (

@@ -124,14 +124,19 @@ def _checked_names() -> list[str]:
     return [name for name in ALL_NAMES if rule_for(name) is not None]
 
 
-@pytest.fixture
-def world(db: None) -> World:
+def build_policy_world() -> World:
+    """The matrix world plus every app's own objects from its policy `setup`."""
     built = build_world()
     for module in POLICY_MODULES:
         setup = getattr(module, "setup", None)
         if setup is not None:
             setup(built)
     return built
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    return build_policy_world()
 
 
 def _client(world: World, persona: str) -> Client:

@@ -9,12 +9,19 @@ providers only: the admin and the researcher get 404 everywhere.
 import uuid
 from typing import Any
 
-from samspill.care.tests.matrix import PROVIDERS, SERVICE_USERS, Rule, World, table
+from samspill.care.tests.matrix import (
+    PROVIDERS,
+    SERVICE_USERS,
+    Rule,
+    World,
+    for_group,
+    table,
+)
 from samspill.messaging import actions
 from samspill.messaging.models import Participant
 
 MESSAGING_USERS = SERVICE_USERS | PROVIDERS
-PARTICIPANTS = ("owner", "viewer", "commenter")
+PARTICIPANTS = frozenset({"owner", "viewer", "commenter"})
 
 
 def setup(world: World) -> None:
@@ -41,13 +48,13 @@ def _thread(world: World) -> dict[str, Any]:
     return {"thread_id": world.extra["thread"].pk}
 
 
-def users(status: int, *, default: int = 404) -> dict[str, Any]:
-    """`status` for those who may use messaging; `default` for admin, researcher."""
-    return table(default, **dict.fromkeys(MESSAGING_USERS, status))
+def users(status: int) -> dict[str, Any]:
+    """`status` for those who may use messaging; 404 for the admin and researcher."""
+    return for_group(MESSAGING_USERS, status, 404)
 
 
 def participants(status: int) -> dict[str, Any]:
-    return table(404, **dict.fromkeys(PARTICIPANTS, status))
+    return for_group(PARTICIPANTS, status, 404)
 
 
 POLICY = {
@@ -65,8 +72,8 @@ POLICY = {
         get=table(405), post=participants(302), kwargs=_thread
     ),
     "messaging:edit_away_notice": Rule(
-        get=table(404, **dict.fromkeys(PROVIDERS, 200)),
-        post=table(404, **dict.fromkeys(PROVIDERS, 400)),
+        get=for_group(PROVIDERS, 200, 404),
+        post=for_group(PROVIDERS, 400, 404),
     ),
     "messaging:edit_notification_preferences": Rule(get=users(200), post=users(400)),
 }

@@ -128,6 +128,7 @@ def test_someone_elses_send_token_is_refused_and_changes_nothing(
     )
 
     assert response.status_code == 400
+    assert 'href="tel:116123"' in response.text  # the portal's page, not a bare one
     assert Message.objects.count() == before
 
 
